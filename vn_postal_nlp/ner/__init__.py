@@ -1,0 +1,1 @@
+"""The trained entity tagger: features, CRF model and the spaCy component."""

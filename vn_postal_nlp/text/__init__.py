@@ -1,0 +1,1 @@
+"""Text layer: normalisation helpers and segmentation with exact input offsets."""

@@ -167,8 +167,14 @@ def _months_span(first: int, n: int, y: str | None) -> str:
     return f"{_month(first, y)}/{_month(last, y)}"
 
 
-COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "chín": 9, "mười hai": 12}
+COUNT_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+               "mười một": 11, "mười hai": 12}
 _COUNT_MONTHS = re.compile(rf"\b({'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))})(?=\s+tháng)")
+
+
+_DAY_RANGE = re.compile(
+    r"(?:ngày\s*)?(\d{1,2})\s*(?:-|–|đến|tới)\s*(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?!\d)"
+)
 
 
 def date_value(text: str, *, dateline_year: int | None = None) -> str | None:
@@ -177,6 +183,9 @@ def date_value(text: str, *, dateline_year: int | None = None) -> str | None:
     ``dateline_year`` completes a day written without a year (``ngày 2/9`` → ``2025-09-02``).
     """
     low = _COUNT_MONTHS.sub(lambda m: str(COUNT_WORDS[m[1]]), norm_text(text).lower())
+    if (m := _DAY_RANGE.fullmatch(low.strip())) and 1 <= int(m[3]) <= 12:  # "22 đến 24/10/2024"
+        year = m[4] or dateline_year
+        return f"{_day(m[1], m[3], year)}/{_day(m[2], m[3], year)}"
     if m := _YEAR_RANGE.search(low):
         a, b = (m[1], m[2]) if m[1] else (m[3], m[4])
         if not re.search(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*" + a, low):

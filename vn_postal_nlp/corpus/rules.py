@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from vn_postal_nlp.corpus.source import LABELS, ROLES
@@ -44,6 +45,7 @@ def check_record(doc: dict) -> Iterator[str]:
         if not 0 <= span["start"] < span["end"] <= len(text) or text[span["start"] : span["end"]] != span["text"]:
             yield f"{name}: {what} {span.get('text')!r} at {span['start']}:{span['end']} does not match the text"
     yield from _check_entities(name, doc.get("entities", []))
+    yield from _check_edges(name, text, doc.get("entities", []))
     yield from _check_events(name, doc)
 
 
@@ -64,6 +66,24 @@ def _check_entities(name: str, entities: list[dict]) -> Iterator[str]:
             yield f"{name}: DATE {span!r} starts with {word!r}, which stays outside"
         if label in ("MONEY", "PERCENT", "DATE") and "value" not in ent:
             yield f"{name}: {label} {span!r} has no value"
+
+
+DATE_HEADS = ("ngày", "tháng", "năm", "quý")
+_UNIT_AFTER = re.compile(r"^\s?(?:đồng|USD|VNĐ|VND|tỷ|tỉ|triệu)(?![^\W\d_])")
+
+
+def _check_edges(name: str, text: str, entities: list[dict]) -> Iterator[str]:
+    """Words that belong inside a span but were left just outside it."""
+    for ent in entities:
+        before = text[max(0, ent["start"] - 6) : ent["start"]]
+        after = text[ent["end"] : ent["end"] + 8]
+        if ent["label"] == "DATE" and re.search(r"(?:^|\s)(?:ngày|tháng|năm|quý) $", before.lower()) \
+                and not ent["text"][:1].isalpha():
+            yield f"{name}: DATE {ent['text']!r} leaves its head word ({before.strip()!r}) outside"
+        if ent["label"] == "MONEY" and _UNIT_AFTER.match(after):
+            yield f"{name}: MONEY {ent['text']!r} leaves its unit ({after.strip()!r}) outside"
+        if ent["label"] == "PERCENT" and re.match(r"^\s?(?:%|phần trăm)", after):
+            yield f"{name}: PERCENT {ent['text']!r} leaves its % sign outside"
 
 
 def _check_events(name: str, doc: dict) -> Iterator[str]:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from vn_postal_nlp.corpus.source import ROLES
 from vn_postal_nlp.errors import ModelNotFoundError
+from vn_postal_nlp.events.owners import Mention, feature_rows, org_mentions
 from vn_postal_nlp.events.roles import (
     OWNER_ROLE,
     PARTY_ROLES,
@@ -34,7 +35,8 @@ from vn_postal_nlp.ner.model import CrfTagger
 from vn_postal_nlp.text.normalise import norm_token
 
 NONE = "NONE"
-FILES = ("lexicon.json", "triggers.bin", "roles.bin", "phrases.crfsuite")
+FILES = ("lexicon.json", "triggers.bin", "roles.bin", "owners.bin", "phrases.crfsuite")
+SINGLE_ROLES = ("amount", "change", "plan_ratio", "period", "date", "org")
 
 
 @dataclass
@@ -72,7 +74,7 @@ def read_sentences(doc: Doc) -> list[Sentence]:
 def char_span(doc: Doc, sent: Sentence, start: int, end: int) -> dict:
     first, last = doc[sent.idx[start]], doc[sent.idx[end - 1]]
     a, b = first.idx, last.idx + len(last)
-    return {"start": a, "end": b, "text": doc.text[a:b]}
+    return {"start": a, "end": b, "text": doc[sent.idx[start] : sent.idx[end - 1] + 1].text}
 
 
 class EventExtractor:
@@ -85,18 +87,21 @@ class EventExtractor:
         self.trigger_model: LinearModel | None = None
         self.role_model: LinearModel | None = None
         self.phrase_model: CrfTagger | None = None
+        self.owner_model: LinearModel | None = None
 
     # prediction -----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         if self.trigger_model is None or self.role_model is None or self.phrase_model is None:
             raise ModelNotFoundError(f"component {self.name!r} is not trained: load a trained pipeline")
         events: list[dict] = []
-        org_mentions = self._owners(doc)
-        for sent in read_sentences(doc):
+        sents = read_sentences(doc)
+        mentions = org_mentions(doc, {i: s.index for s in sents for i in s.idx})
+        for sent in sents:
             for event in self._sentence_events(doc, sent):
-                if self.cfg["resolve_org"]:
-                    self._resolve_owner(event, org_mentions)
-                events.append(event)
+                if self.cfg["resolve_org"] and event["type"] in OWNER_ROLE:
+                    self._resolve_owner(event, mentions)
+                if event["arguments"]:
+                    events.append(event)
         doc._.events = events
         return doc
 
@@ -138,13 +143,15 @@ class EventExtractor:
                 continue
             feats = [role_features(sent.low, etype, (a, b), c, pool, spans) for c in pool]
             probs = self.role_model.predict_proba(feats)
-            args = []
+            args, score = [], {}
             for cand, row in zip(pool, probs, strict=True):
                 best = int(row.argmax())
                 role = self.role_model.classes[best]
                 if role != NONE and row[best] >= self.cfg["role_threshold"] and _fits(etype, role):
                     args.append((role, cand))
+                    score[(role, cand)] = float(row[best])
             for group in split_event(etype, args):
+                group = _one_per_role(group, score)
                 if group:
                     out.append(self._event(doc, sent, etype, (a, b), group))
         return out
@@ -158,29 +165,17 @@ class EventExtractor:
             "arguments": [{"role": r, **char_span(doc, sent, c.start, c.end)} for r, c in args],
         }
 
-    @staticmethod
-    def _owners(doc: Doc) -> list[dict]:
-        """ORG mentions that can own a figure: not a bracketed source tag."""
-        out = []
-        for ent in doc.ents:
-            if ent.label_ != "ORG":
-                continue
-            before = doc[ent.start - 1].text if ent.start > 0 else ""
-            after = doc[ent.end].text if ent.end < len(doc) else ""
-            if before == "(" and after == ")" and ent.start <= 2:
-                continue
-            out.append({"start": ent.start_char, "end": ent.end_char, "text": ent.text})
-        return out
-
-    @staticmethod
-    def _resolve_owner(event: dict, owners: list[dict]) -> None:
-        role = OWNER_ROLE.get(event["type"])
-        if role is None or any(a["role"] == role for a in event["arguments"]):
+    def _resolve_owner(self, event: dict, mentions: list[Mention]) -> None:
+        """Give a RESULT/TARGET its ``org``: the ranker's choice among the ORG mentions."""
+        role = OWNER_ROLE[event["type"]]
+        event["arguments"] = [a for a in event["arguments"] if a["role"] != role]
+        cands, rows = feature_rows(mentions, event["trigger"]["start"], event["sentence"])
+        if not cands or self.owner_model is None or "1" not in self.owner_model.classes:
             return
-        earlier = [o for o in owners if o["end"] <= event["trigger"]["start"]]
-        if earlier:
-            event["arguments"].insert(0, {"role": role, **earlier[-1]})
-            event["arguments"].sort(key=lambda a: a["start"])
+        probs = self.owner_model.predict_proba(rows)[:, self.owner_model.classes.index("1")]
+        best = cands[int(probs.argmax())]
+        event["arguments"].append({"role": role, "start": best.start, "end": best.end, "text": best.text})
+        event["arguments"].sort(key=lambda x: x["start"])
 
     # training --------------------------------------------------------------------------
     def fit(self, docs: Iterable[Doc]) -> None:
@@ -189,8 +184,12 @@ class EventExtractor:
         phrases = {t["trigger"]["text"] for doc, _ in data for t in doc._.events or []}
         self.lexicon = Lexicon.from_phrases([*SEED_TRIGGERS, *(norm_token(p) for p in phrases)])
         trig_x, trig_y, role_x, role_y, phrase_x, phrase_y = [], [], [], [], [], []
+        owner_x, owner_y = [], []
         for doc, sents in data:
             gold = _gold_by_sentence(doc, sents)
+            x, y = _owner_examples(doc, sents)
+            owner_x += x
+            owner_y += y
             for sent in sents:
                 triggers, gold_phrases = gold.get(sent.index, ({}, set()))
                 for a, b in self.lexicon.find(sent.forms):
@@ -212,6 +211,7 @@ class EventExtractor:
         self.trigger_model = LinearModel.fit(trig_x, trig_y, C=self.cfg["C"])
         self.role_model = LinearModel.fit(role_x, role_y, C=self.cfg["C"])
         self.phrase_model = CrfTagger.fit(phrase_x, phrase_y, max_iterations=100)
+        self.owner_model = LinearModel.fit(owner_x, owner_y or ["0"], C=self.cfg["C"])
 
     # serialisation ---------------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
@@ -220,9 +220,10 @@ class EventExtractor:
         (path / "cfg.json").write_text(json.dumps(self.cfg, indent=2))
         phrases = sorted(" ".join(p) for p in self.lexicon.phrases)
         (path / "lexicon.json").write_text(json.dumps(phrases, ensure_ascii=False, indent=0))
-        if self.trigger_model and self.role_model and self.phrase_model:
+        if self.trigger_model and self.role_model and self.phrase_model and self.owner_model:
             (path / "triggers.bin").write_bytes(self.trigger_model.to_bytes())
             (path / "roles.bin").write_bytes(self.role_model.to_bytes())
+            (path / "owners.bin").write_bytes(self.owner_model.to_bytes())
             (path / "phrases.crfsuite").write_bytes(self.phrase_model.to_bytes())
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> EventExtractor:
@@ -233,6 +234,7 @@ class EventExtractor:
         self.lexicon = Lexicon.from_phrases(json.loads((path / "lexicon.json").read_text()))
         self.trigger_model = LinearModel.from_bytes((path / "triggers.bin").read_bytes())
         self.role_model = LinearModel.from_bytes((path / "roles.bin").read_bytes())
+        self.owner_model = LinearModel.from_bytes((path / "owners.bin").read_bytes())
         self.phrase_model = CrfTagger.from_bytes((path / "phrases.crfsuite").read_bytes())
         return self
 
@@ -241,6 +243,7 @@ class EventExtractor:
             "lexicon": sorted(" ".join(p) for p in self.lexicon.phrases),
             "triggers": self.trigger_model.to_bytes().hex() if self.trigger_model else "",
             "roles": self.role_model.to_bytes().hex() if self.role_model else "",
+            "owners": self.owner_model.to_bytes().hex() if self.owner_model else "",
             "phrases": self.phrase_model.to_bytes().hex() if self.phrase_model else "",
         }
         return json.dumps(parts).encode()
@@ -251,8 +254,33 @@ class EventExtractor:
         if parts["triggers"]:
             self.trigger_model = LinearModel.from_bytes(bytes.fromhex(parts["triggers"]))
             self.role_model = LinearModel.from_bytes(bytes.fromhex(parts["roles"]))
+            self.owner_model = LinearModel.from_bytes(bytes.fromhex(parts["owners"]))
             self.phrase_model = CrfTagger.from_bytes(bytes.fromhex(parts["phrases"]))
         return self
+
+
+def _one_per_role(group: list[tuple[str, Cand]], score: dict) -> list[tuple[str, Cand]]:
+    """Keep the best-scored candidate of each single-valued role (one amount, one period...)."""
+    best: dict[str, tuple[str, Cand]] = {}
+    for role, cand in group:
+        if role in SINGLE_ROLES and (role not in best or score.get((role, cand), 0) > score.get(best[role], 0)):
+            best[role] = (role, cand)
+    return [(r, c) for r, c in group if r not in SINGLE_ROLES or best[r] == (r, c)]
+
+
+def _owner_examples(doc: Doc, sents: list[Sentence]) -> tuple[list[dict], list[str]]:
+    """Ranker rows: every candidate ORG mention of every gold RESULT/TARGET with an org."""
+    mentions = org_mentions(doc, {i: s.index for s in sents for i in s.idx})
+    xs, ys = [], []
+    for event in doc._.events or []:
+        role = OWNER_ROLE.get(event["type"])
+        gold = [a["text"].lower() for a in event["arguments"] if a["role"] == role]
+        if not gold:
+            continue
+        cands, rows = feature_rows(mentions, event["trigger"]["start"], event.get("sentence", 0))
+        xs += rows
+        ys += ["1" if m.text.lower() in gold else "0" for m in cands]
+    return xs, ys
 
 
 def _fits(etype: str, role: str) -> bool:

@@ -105,7 +105,8 @@ def _read_jsonl(path: Path, errors: str) -> Iterator[Item]:
 
 
 def _folder(path: Path, errors: str) -> Iterator[Item]:
-    for file in sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file()):
+    # a broken link named .txt is a document too: it gives a ReadError record, never silence
+    for file in sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and (p.is_file() or p.is_symlink())):
         yield _read_file(file, file.relative_to(path).with_suffix("").as_posix(), errors)
 
 

@@ -60,14 +60,19 @@ class CrfNer:
         self.model: CrfTagger | None = None
 
     def _features(self, doc: Doc, idx: list[int]) -> list[list[str]]:
-        forms = [norm_token(doc[i].text) for i in idx]
+        texts = [doc[i].text for i in idx]
+        forms = [norm_token(t) for t in texts]
         words = None
-        if self.cfg["use_words"]:
+        if self.cfg["use_words"]:  # underthesea word boundaries as B/I features
             from vn_postal_nlp.text.segment import word_groups
 
-            tokens = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in idx]
+            joined = " ".join(texts)
+            spans, at = [], 0
+            for t in texts:
+                spans.append((at, at + len(t)))
+                at += len(t) + 1
             words = ["I"] * len(idx)
-            for a, _ in word_groups(doc.text, tokens):
+            for a, _ in word_groups(joined, spans):
                 words[a] = "B"
         return sentence_features(forms, words)
 

@@ -40,7 +40,7 @@ class Lexicon:
         low = [f.lower() for f in forms]
         out, i = [], 0
         while i < len(low):
-            for n in range(MAX_LEN, 0, -1):
+            for n in range(min(MAX_LEN, len(low) - i), 0, -1):
                 if tuple(low[i : i + n]) in self.phrases:
                     out.append((i, i + n))
                     i += n

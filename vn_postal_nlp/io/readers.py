@@ -64,7 +64,7 @@ def _read_file(path: Path, doc_id: str, errors: str) -> Item:
         return Item(doc_id, None, where, (kind, str(exc)), size=len(data))
 
 
-def _read_jsonl_lines(lines: Iterable[bytes], where: str, errors: str) -> Iterator[Item]:
+def read_jsonl_lines(lines: Iterable[bytes], where: str, errors: str) -> Iterator[Item]:
     seen: set[str] = set()
     for n, raw in enumerate(lines, start=1):
         at = f"{where}:{n}"
@@ -101,7 +101,7 @@ def _read_jsonl(path: Path, errors: str) -> Iterator[Item]:
         yield Item(str(path), None, str(path), ("ReadError", f"{path}: cannot read: {exc.strerror or exc}"))
         return
     with handle:
-        yield from _read_jsonl_lines(handle, str(path), errors)
+        yield from read_jsonl_lines(handle, str(path), errors)
 
 
 def _folder(path: Path, errors: str) -> Iterator[Item]:
@@ -138,7 +138,7 @@ def _stdin(errors: str) -> Iterator[Item]:
     data = sys.stdin.buffer.read()
     first = data.lstrip()[:1]
     if first == b"{":
-        yield from _read_jsonl_lines(data.splitlines(), "<stdin>", errors)
+        yield from read_jsonl_lines(data.splitlines(), "<stdin>", errors)
         return
     try:
         yield Item("stdin", decode(data, "<stdin>", errors=errors), "<stdin>", size=len(data))

@@ -45,9 +45,9 @@ def _progress_printer(total_bytes: int | None, force: bool):  # noqa: ANN202 - a
     )
     task = bar.add_task("extract", total=total_bytes, docs=0, rate=0, errors=0)
 
-    def update(summary, chars: int) -> None:  # noqa: ANN001
+    def update(summary, size: int) -> None:  # noqa: ANN001
         rate = f"{summary.characters / summary.seconds:,.0f}" if summary.seconds else "0"
-        bar.update(task, advance=chars, docs=summary.documents, rate=rate, errors=summary.errors)
+        bar.update(task, advance=size, docs=summary.documents, rate=rate, errors=summary.errors)
 
     return bar, update
 

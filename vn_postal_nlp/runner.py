@@ -128,10 +128,10 @@ def render(nlp: Language, item: Item, fmt: str) -> tuple[str, str | None]:
     return "".join(conll_text(record, d) for d in docs), error
 
 
-def _worker_render(args: tuple[str, Item, str]) -> tuple[str, str | None, int]:
+def _worker_render(args: tuple[str, Item, str]) -> tuple[str, str | None, int, int]:
     model, item, fmt = args
     text, error = render(load(model), item, fmt)
-    return text, error, len(item.text or "")
+    return text, error, len(item.text or ""), item.size
 
 
 def done_ids(path: Path, fmt: str) -> set[str]:
@@ -188,12 +188,13 @@ class Output:
 
 
 def _results(items: Iterable[Item], model: str, fmt: str, workers: int,
-             window: int = 16) -> Iterator[tuple[str, str | None, int]]:
+             window: int = 16) -> Iterator[tuple[str, str | None, int, int]]:
+    """``(output text, error type, characters, input bytes)`` per item, in input order."""
     if workers <= 1:
         nlp = load(model)
         for item in items:
             text, error = render(nlp, item, fmt)
-            yield text, error, len(item.text or "")
+            yield text, error, len(item.text or ""), item.size
         return
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(workers, initializer=load, initargs=(model,)) as pool:
@@ -225,7 +226,10 @@ def extract_corpus(
     encoding_errors: str = "strict",
     progress: Callable[[Summary, int], None] | None = None,
 ) -> Summary:
-    """Run the pipeline over every document of ``paths``; write one record per document."""
+    """Run the pipeline over every document of ``paths``; write one record per document.
+
+    ``progress(summary, input_bytes)`` is called after each document.
+    """
     if fmt not in FORMATS:
         raise VnPostalError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     check_paths(paths)
@@ -239,7 +243,7 @@ def extract_corpus(
         if fmt == "csv" and not skip:
             out.write(csv_text([CSV_HEADER]))
         items = read_inputs(paths, encoding_errors=encoding_errors)
-        for text, error, chars in _results(_unless_done(items, skip, summary), model_path, fmt, workers):
+        for text, error, chars, size in _results(_unless_done(items, skip, summary), model_path, fmt, workers):
             out.write(text)
             summary.documents += 1
             summary.characters += chars
@@ -248,7 +252,7 @@ def extract_corpus(
                 summary.error_types[error] = summary.error_types.get(error, 0) + 1
             if progress:
                 summary.seconds = time.perf_counter() - started
-                progress(summary, chars)
+                progress(summary, size)
     finally:
         out.close()
         summary.seconds = time.perf_counter() - started

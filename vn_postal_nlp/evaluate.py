@@ -88,7 +88,6 @@ def _match_count(gold: list, pred: list, same) -> int:  # noqa: ANN001 - a predi
 
 def event_scores(gold: list[dict], pred: list[dict]) -> dict:
     """Trigger F1 (overlap) and argument F1, strict and relaxed, overall, per type and role."""
-    keys = ["all"]
     counts: dict[str, Counter] = {}
 
     def add(key: str, name: str, n: int) -> None:
@@ -115,8 +114,6 @@ def event_scores(gold: list[dict], pred: list[dict]) -> dict:
                 add(key, f"{mode}_tp", _match_count(garg, parg, same))
             add(key, "arg_gold", len(garg))
             add(key, "arg_pred", len(parg))
-            if key not in keys:
-                keys.append(key)
     out = {}
     for key in sorted(counts, key=lambda k: (k != "all", "." in k, k)):
         c = counts[key]

@@ -1,11 +1,13 @@
 """Compare entity-model candidates on the dev split (never test): F1 per label and speed.
 
 Candidates, all on the project tokenizer and trained on corpus/compiled/train.jsonl:
-  crf          syllable CRF (python-crfsuite), window/shape/affix/lexicon features
-  crf+words    the same CRF plus underthesea word-segmentation (B/I) features
+  crf          syllable CRF (python-crfsuite), window/shape/affix/glue features, the team's
+               lexicons, and dictionary/place lexicons from underthesea's data (the shipped model)
+  crf-nolex    the same CRF without the underthesea dictionary/place lexicons
+  crf+words    the shipped CRF plus underthesea word-segmentation (B/I) features
   spacy-ner    spaCy's transition-based NER on its default tok2vec (CPU), N epochs
 
-Usage: python benchmarks/ner_candidates.py [--epochs 15] [--only crf,crf+words,spacy-ner]
+Usage: python benchmarks/ner_candidates.py [--epochs 15] [--only crf,crf-nolex,crf+words,spacy-ner]
 """
 
 from __future__ import annotations
@@ -36,8 +38,8 @@ def score(name: str, tag, dev: list[dict], seconds_train: float) -> dict:  # noq
     return {"name": name, "scores": scores, "chars_per_s": chars / seconds, "train_s": seconds_train}
 
 
-def crf(train: list[dict], use_words: bool):  # noqa: ANN201
-    nlp = blank(ner_config={"use_words": use_words})
+def crf(train: list[dict], use_words: bool, use_lexicons: bool = True):  # noqa: ANN201
+    nlp = blank(ner_config={"use_words": use_words, "use_lexicons": use_lexicons})
     ner = nlp.get_pipe("vn_postal_ner")
     started = time.perf_counter()
     ner.update_from(Example(nlp.make_doc(r["text"]), gold_doc(nlp, r)) for r in train)
@@ -79,7 +81,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--epochs", type=int, default=15)
-    parser.add_argument("--only", default="crf,crf+words,spacy-ner")
+    parser.add_argument("--only", default="crf,crf-nolex,crf+words,spacy-ner")
     args = parser.parse_args()
     train, dev = read_split(args.corpus, "train"), read_split(args.corpus, "dev")
     blank()  # registers the project's language, factories and extensions
@@ -88,6 +90,8 @@ def main() -> None:
         print(f"training {name} on {len(train)} documents", flush=True)
         if name == "crf":
             tag, secs = crf(train, use_words=False)
+        elif name == "crf-nolex":
+            tag, secs = crf(train, use_words=False, use_lexicons=False)
         elif name == "crf+words":
             tag, secs = crf(train, use_words=True)
         else:

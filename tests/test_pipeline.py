@@ -33,6 +33,27 @@ def test_public_extract_gives_a_guidelines_record() -> None:
         assert TEXT[span["start"] : span["end"]] == span["text"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a document number is no entity (corpus decision 9), even with a body's acronym inside
+        ("UBND tỉnh ban hành Kế hoạch số 215/KH-UBND ngày 3/2/2025 về chuyển đổi số.",
+         [("UBND tỉnh", "ORG"), ("ngày 3/2/2025", "DATE")]),
+        # the organisation stops before the verb that follows it
+        ("Bộ Bưu chính Viễn thông ban hành Quyết định 16/2007/QĐ-BCVT thành lập Tổng công ty Bưu chính Việt Nam.",
+         [("Bộ Bưu chính Viễn thông", "ORG"), ("Tổng công ty Bưu chính Việt Nam", "ORG")]),
+        # ... and before the person named after a title
+        ("Thứ trưởng Bộ Y tế Quách Gia Huy trao Huân chương cho bệnh viện.",
+         [("Bộ Y tế", "ORG"), ("Quách Gia Huy", "PER")]),
+        # technical acronyms are no organisation; a province name with a dash stays inside the ORG
+        ("Doanh thu CNTT và TMĐT của VNPT Bà Rịa – Vũng Tàu tăng 12%.",
+         [("VNPT Bà Rịa – Vũng Tàu", "ORG"), ("12%", "PERCENT")]),
+    ],
+)
+def test_organisation_boundaries_seen_in_real_news(nlp, text: str, expected: list) -> None:  # noqa: ANN001
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+
+
 @pytest.mark.parametrize("bad", [None, 42, b"bytes", ["list"]])
 def test_non_string_input_is_a_clear_type_error(nlp, bad: object) -> None:
     with pytest.raises(TypeError, match="expects a str"):

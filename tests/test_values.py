@@ -126,6 +126,8 @@ def test_parse_number(raw: str, value: str) -> None:
         ("TIÊU ĐỀ\nThứ Hai, 12/01/2026 08:15\nNội dung", 2026),
         ("Kỷ niệm ngày giải phóng (10/10/1954 - 10/10/2024) với nhiều hoạt động lớn trong tháng\nNội dung", None),
         ("Không có ngày tháng nào\nở đây", None),
+        ("TIÊU ĐỀ\nĐà Nẵng, ngày 9/1/2026 - (BĐVN) Chiều 8/1, Bưu điện thành phố tổ chức hội nghị tổng kết.", 2026),
+        ("Hà Nội, 15/8/1945 - 15/8/2025: tám mươi năm một chặng đường của ngành bưu điện cả nước", None),
     ],
 )
 def test_dateline_year(text: str, year: int | None) -> None:

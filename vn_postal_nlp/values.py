@@ -206,15 +206,21 @@ _DATELINE = re.compile(
     r"(?<!\d)\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(\d{4})(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(\d{4})"
 )
 
+_LEDE_DASH = re.compile(r"\s*[-–—]\s+(?!\d)")
+
 
 def dateline_year(text: str, *, lines: int = 3, rest: int = 35) -> int | None:
     """The year of the dateline: a full date on one of the first ``lines`` lines that holds
-    little else (``Hà Nam, ngày 12/1/2026``, ``Thứ Hai, 12/01/2026 08:15``), if any."""
+    little else (``Hà Nam, ngày 12/1/2026``, ``Thứ Hai, 12/01/2026 08:15``) or that opens the
+    lede (``Đà Nẵng, ngày 9/1/2026 - (BĐVN) Chiều 8/1, …``), if any."""
     head = [line for line in text.splitlines()[: lines + 3] if line.strip()][:lines]
     for line in head:
-        low = norm_text(line).lower()
+        low = norm_text(line).lower().strip()
         m = _DATELINE.search(low)
-        if m and len(low.strip()) - (m.end() - m.start()) <= rest:
+        if not m:
+            continue
+        opens_lede = m.start() <= rest and "(" not in low[: m.start()] and _LEDE_DASH.match(low, m.end())
+        if len(low) - (m.end() - m.start()) <= rest or opens_lede:
             return int(m[1] or m[2])
     return None
 

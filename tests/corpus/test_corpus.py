@@ -9,9 +9,10 @@ from typer.testing import CliRunner
 
 from tests.conftest import ROOT
 from vn_postal_nlp.cli import app
-from vn_postal_nlp.corpus.compile import compile_corpus, read_split
+from vn_postal_nlp.corpus.compile import compile_corpus, read_manifest, read_split, split_of
 from vn_postal_nlp.corpus.stats import corpus_stats
 from vn_postal_nlp.corpus.validate import validate_corpus
+from vn_postal_nlp.errors import CorpusFormatError
 
 CORPUS = ROOT / "corpus"
 
@@ -49,7 +50,7 @@ def test_every_split_has_every_label_and_event_type(stats: dict) -> None:
     assert stats["test"]["documents"] >= 0.15 * stats["all"]["documents"]
 
 
-def test_splits_are_disjoint_and_stratified() -> None:
+def test_splits_are_disjoint_and_every_topic_is_tested() -> None:
     splits = {s: read_split(CORPUS, s) for s in ("train", "dev", "test")}
     ids = [r["id"] for docs in splits.values() for r in docs]
     assert len(ids) == len(set(ids))
@@ -73,3 +74,27 @@ def test_compile_is_deterministic(tiny_corpus: Path) -> None:
     first = (tiny_corpus / "compiled" / "train.jsonl").read_text()
     compile_corpus(tiny_corpus)
     assert (tiny_corpus / "compiled" / "train.jsonl").read_text() == first
+
+
+def test_the_manifest_covers_every_document_and_fixes_its_split() -> None:
+    manifest = read_manifest(CORPUS)
+    for split in ("train", "dev", "test"):
+        assert all(manifest[r["id"]] == split for r in read_split(CORPUS, split))
+
+
+def test_adding_a_document_never_moves_an_existing_one(tiny_corpus: Path) -> None:
+    compile_corpus(tiny_corpus)
+    before = read_manifest(tiny_corpus)
+    extra = "".join(f"@@ extra-{n} general\nBưu điện tỉnh Hà Nam có {n} bưu cục.\n\n" for n in range(40))
+    (tiny_corpus / "src" / "more.txt").write_text(extra, encoding="utf-8")
+    compile_corpus(tiny_corpus)
+    after = read_manifest(tiny_corpus)
+    assert {k: after[k] for k in before} == before
+    assert {after[f"extra-{n}"] for n in range(40)} == {"train", "dev", "test"}
+    assert all(after[f"extra-{n}"] == split_of(f"extra-{n}") for n in range(40))
+
+
+def test_a_broken_manifest_line_is_named(tiny_corpus: Path) -> None:
+    (tiny_corpus / "splits.tsv").write_text("d1\ttrain\nd2 holdout\n", encoding="utf-8")
+    with pytest.raises(CorpusFormatError, match=r"splits.tsv:2"):
+        read_manifest(tiny_corpus)

@@ -54,6 +54,26 @@ def test_org_is_resolved_across_sentences(nlp) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize(
+    ("text", "etype", "role", "body"),
+    [
+        ("Sáng 8/1, Bưu điện tỉnh Tuyên Quang tổ chức hội nghị tổng kết năm 2025.\n"
+         "Hội nghị đã phát động phong trào thi đua “Về đích sớm” năm 2026.",
+         "PLAN_LAUNCH", "organiser", "Bưu điện tỉnh Tuyên Quang"),
+        ("Chiều 20/3, Công ty Điện lực Quảng Bình kỷ niệm 45 năm thành lập.\n"
+         "Thừa ủy quyền của Chủ tịch nước, Phó Chủ tịch UBND tỉnh Trần Phong trao Huân chương Lao động hạng Ba cho công ty.",
+         "AWARD", "recipient", "Công ty Điện lực Quảng Bình"),
+    ],
+)
+def test_a_generic_organiser_or_recipient_resolves_to_the_body_named_before(
+    nlp, text: str, etype: str, role: str, body: str,  # noqa: ANN001
+) -> None:
+    (event,) = [e for e in events_of(nlp, text) if e["type"] == etype]
+    (arg,) = [a for a in event["arguments"] if a["role"] == role]
+    assert arg["text"] == body and text[arg["start"]:arg["end"]] == body
+    assert arg["end"] < text.index("\n") and event["sentence"] == 1
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Ông Nguyễn Văn Hải, Giám đốc Bưu điện tỉnh Hà Giang, đã đến thăm xã Lũng Cú vào ngày 3/5.",

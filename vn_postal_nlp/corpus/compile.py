@@ -1,15 +1,19 @@
 """Compile ``corpus/src/*.txt`` into split JSON Lines files with exact offsets.
 
-Splits are by document and stratified by topic: inside each topic, documents are ordered by a
-hash of their id and the first 18% go to test, the next 12% to dev, the rest to train.
+Splits are by document and never change once given: ``corpus/splits.tsv`` records the split of
+every compiled document, and a new document gets its split from a hash of its id alone (the
+first 18% of the hash range is test, the next 12% dev, the rest train). Adding documents
+therefore never moves an existing one, so the test split stays untouched by earlier training
+and tuning.
+
+>>> split_of("w1-ha-nam-ket-qua-2025") in SPLITS
+True
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
-from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,6 +23,7 @@ from vn_postal_nlp.text.segment import sentences
 
 SPLITS = ("train", "dev", "test")
 SHARES = {"test": 0.18, "dev": 0.12}
+MANIFEST = "splits.tsv"
 
 
 def source_files(corpus_dir: Path) -> list[Path]:
@@ -56,30 +61,51 @@ def read_corpus(corpus_dir: Path) -> list[dict]:
     return records
 
 
-def assign_splits(records: Iterable[dict]) -> dict[str, list[dict]]:
-    by_topic: dict[str, list[dict]] = defaultdict(list)
-    for record in records:
-        by_topic[record["topic"]].append(record)
+def split_of(doc_id: str) -> str:
+    """The split of a document, from the first 8 hex digits of the SHA-1 of its id."""
+    share = int(hashlib.sha1(doc_id.encode()).hexdigest()[:8], 16) / 16**8
+    if share < SHARES["test"]:
+        return "test"
+    return "dev" if share < SHARES["test"] + SHARES["dev"] else "train"
+
+
+def read_manifest(corpus_dir: Path) -> dict[str, str]:
+    """``splits.tsv``: one ``id<TAB>split`` line per document already given a split."""
+    path = corpus_dir / MANIFEST
+    if not path.is_file():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    bad = [n for n, row in enumerate(rows, 1) if len(row) != 2 or row[1] not in SPLITS]
+    if bad:
+        raise CorpusFormatError(f"{path}:{bad[0]}: expected 'id<TAB>train|dev|test'")
+    return dict(rows)
+
+
+def manifest_text(splits: dict[str, list[dict]]) -> str:
+    rows = sorted((r["id"], split) for split, docs in splits.items() for r in docs)
+    return "".join(f"{doc_id}\t{split}\n" for doc_id, split in rows)
+
+
+def assign_splits(records: Iterable[dict], manifest: dict[str, str] | None = None) -> dict[str, list[dict]]:
+    manifest = manifest or {}
     out: dict[str, list[dict]] = {split: [] for split in SPLITS}
-    for topic in sorted(by_topic):
-        docs = sorted(by_topic[topic], key=lambda r: hashlib.sha1(r["id"].encode()).hexdigest())
-        n_test = math.ceil(len(docs) * SHARES["test"])
-        n_dev = math.ceil(len(docs) * SHARES["dev"])
-        out["test"] += docs[:n_test]
-        out["dev"] += docs[n_test : n_test + n_dev]
-        out["train"] += docs[n_test + n_dev :]
+    for record in records:
+        out[manifest.get(record["id"]) or split_of(record["id"])].append(record)
     for split in SPLITS:
         out[split].sort(key=lambda r: r["id"])
     return out
 
 
-def compiled_lines(corpus_dir: Path) -> dict[str, str]:
-    """The text of each compiled split file, as ``compile_corpus`` would write it."""
-    splits = assign_splits(read_corpus(corpus_dir))
-    return {
-        split: "".join(json.dumps({**r, "split": split}, ensure_ascii=False) + "\n" for r in docs)
+def compiled_files(corpus_dir: Path) -> dict[Path, str]:
+    """Each file ``compile_corpus`` writes (the split files and the manifest) and its text."""
+    splits = assign_splits(read_corpus(corpus_dir), read_manifest(corpus_dir))
+    out = {
+        corpus_dir / "compiled" / f"{split}.jsonl":
+            "".join(json.dumps({**r, "split": split}, ensure_ascii=False) + "\n" for r in docs)
         for split, docs in splits.items()
     }
+    out[corpus_dir / MANIFEST] = manifest_text(splits)
+    return out
 
 
 def compile_corpus(corpus_dir: Path) -> dict[str, int]:
@@ -88,12 +114,12 @@ def compile_corpus(corpus_dir: Path) -> dict[str, int]:
     >>> compile_corpus(Path("corpus"))  # doctest: +SKIP
     {'train': 300, 'dev': 50, 'test': 75}
     """
-    out_dir = corpus_dir / "compiled"
-    out_dir.mkdir(parents=True, exist_ok=True)
+    (corpus_dir / "compiled").mkdir(parents=True, exist_ok=True)
     counts = {}
-    for split, text in compiled_lines(corpus_dir).items():
-        (out_dir / f"{split}.jsonl").write_text(text, encoding="utf-8")
-        counts[split] = text.count("\n")
+    for path, text in compiled_files(corpus_dir).items():
+        path.write_text(text, encoding="utf-8")
+        if path.suffix == ".jsonl":
+            counts[path.stem] = text.count("\n")
     return counts
 
 

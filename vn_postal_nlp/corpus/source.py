@@ -39,7 +39,7 @@ TOPICS = (
 )
 HEADER = re.compile(r"^@@\s+(?P<id>[A-Za-z0-9_.\-]+)\s+(?P<topic>[a-z_]+)\s*$")
 _NUM = r"-?\d+(?:\.\d+)?"
-_MONEY = re.compile(rf"^(?P<a>{_NUM})(?:\.\.(?P<b>{_NUM}))?:(?P<cur>VND|USD|EUR)$")
+_MONEY = re.compile(rf"^(?P<a>{_NUM})(?:\.\.(?P<b>{_NUM}))?:(?P<cur>VND|USD|EUR|JPY|CNY)$")
 _PERCENT = re.compile(rf"^(?P<a>{_NUM})(?:\.\.(?P<b>{_NUM}))?$")
 _DATE = re.compile(
     r"^(?:\d{4}(?:-(?:Q[1-4]|\d{2}(?:-\d{2})?))?|--\d{2}(?:-\d{2})?|--Q[1-4])"
@@ -78,9 +78,9 @@ def parse_value(label: str, raw: str, where: str) -> object:
         m = _MONEY.match(raw)
         if not m:
             raise CorpusFormatError(f"{where}: bad MONEY value {raw!r} (want AMOUNT[..MAX]:VND)")
-        value: dict[str, object] = {"amount": int(float(m["a"]))}
+        value: dict[str, object] = {"amount": _number(m["a"])}
         if m["b"]:
-            value["amount_max"] = int(float(m["b"]))
+            value["amount_max"] = _number(m["b"])
         value["currency"] = m["cur"]
         return value
     if label == "PERCENT":

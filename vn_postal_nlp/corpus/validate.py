@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vn_postal_nlp.corpus.compile import SPLITS, compiled_lines, read_corpus
+from vn_postal_nlp.corpus.compile import compiled_files, read_corpus
 from vn_postal_nlp.corpus.rules import check_record
 from vn_postal_nlp.errors import CorpusFormatError
 from vn_postal_nlp.text.segment import tokens
@@ -65,9 +65,7 @@ def validate_corpus(corpus_dir: Path) -> Report:
     for record in records:
         report.problems += list(check_record(record))
         report.notes += _boundary_notes(record) + _value_notes(record)
-    expected = compiled_lines(corpus_dir)
-    for split in SPLITS:
-        path = corpus_dir / "compiled" / f"{split}.jsonl"
-        if not path.is_file() or path.read_text(encoding="utf-8") != expected[split]:
+    for path, text in compiled_files(corpus_dir).items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
             report.problems.append(f"{path}: out of date with corpus/src; run `vn-postal-nlp corpus compile`")
     return report

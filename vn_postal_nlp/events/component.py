@@ -17,8 +17,9 @@ from spacy.tokens import Doc
 
 from vn_postal_nlp.corpus.source import ROLES
 from vn_postal_nlp.errors import ModelNotFoundError
-from vn_postal_nlp.events.owners import Mention, feature_rows, org_mentions
+from vn_postal_nlp.events.owners import Mention, feature_rows, generic_cue, org_mentions
 from vn_postal_nlp.events.roles import (
+    FALLBACK_ROLE,
     OWNER_ROLE,
     PARTY_ROLES,
     ROLE_KIND,
@@ -80,9 +81,11 @@ def char_span(doc: Doc, sent: Sentence, start: int, end: int) -> dict:
 class EventExtractor:
     """spaCy pipe: lexicon → trigger classifier → phrase CRF → role classifier → events."""
 
-    def __init__(self, name: str, *, role_threshold: float, resolve_org: bool, C: float) -> None:
+    def __init__(self, name: str, *, role_threshold: float, resolve_org: bool,
+                 fallback_threshold: float, C: float) -> None:
         self.name = name
-        self.cfg = {"role_threshold": role_threshold, "resolve_org": resolve_org, "C": C}
+        self.cfg = {"role_threshold": role_threshold, "resolve_org": resolve_org,
+                    "fallback_threshold": fallback_threshold, "C": C}
         self.lexicon = Lexicon.from_phrases(SEED_TRIGGERS)
         self.trigger_model: LinearModel | None = None
         self.role_model: LinearModel | None = None
@@ -98,8 +101,15 @@ class EventExtractor:
         mentions = org_mentions(doc, {i: s.index for s in sents for i in s.idx})
         for sent in sents:
             for event in self._sentence_events(doc, sent):
+                cue = generic_cue(sent.low, sent.ent_tags)
                 if self.cfg["resolve_org"] and event["type"] in OWNER_ROLE:
-                    self._resolve_owner(event, mentions)
+                    self._resolve_owner(event, mentions, OWNER_ROLE[event["type"]], cue)
+                role = FALLBACK_ROLE.get(event["type"])
+                if self.cfg["resolve_org"] and role and all(a["role"] != role for a in event["arguments"]):
+                    # a generic word (``cho đơn vị``, ``Hội nghị phát động``) asks for the body named
+                    # before; without one, only a confident ranker may fill the role
+                    threshold = 0.0 if cue else self.cfg["fallback_threshold"]
+                    self._resolve_owner(event, mentions, role, cue, threshold)
                 if event["arguments"]:
                     events.append(event)
         doc._.events = events
@@ -165,14 +175,17 @@ class EventExtractor:
             "arguments": [{"role": r, **char_span(doc, sent, c.start, c.end)} for r, c in args],
         }
 
-    def _resolve_owner(self, event: dict, mentions: list[Mention]) -> None:
-        """Give a RESULT/TARGET its ``org``: the ranker's choice among the ORG mentions."""
-        role = OWNER_ROLE[event["type"]]
+    def _resolve_owner(self, event: dict, mentions: list[Mention], role: str, cue: str,
+                       threshold: float = 0.0) -> None:
+        """Give the event its ``role`` (a RESULT/TARGET's ``org``, or a missing organiser or
+        recipient): the ranker's choice among the ORG mentions, if it is sure enough."""
         event["arguments"] = [a for a in event["arguments"] if a["role"] != role]
-        cands, rows = feature_rows(mentions, event["trigger"]["start"], event["sentence"])
+        cands, rows = feature_rows(mentions, event["trigger"]["start"], event["sentence"], role, cue)
         if not cands or self.owner_model is None or "1" not in self.owner_model.classes:
             return
         probs = self.owner_model.predict_proba(rows)[:, self.owner_model.classes.index("1")]
+        if probs.max() < threshold:
+            return
         best = cands[int(probs.argmax())]
         event["arguments"].append({"role": role, "start": best.start, "end": best.end, "text": best.text})
         event["arguments"].sort(key=lambda x: x["start"])
@@ -269,18 +282,28 @@ def _one_per_role(group: list[tuple[str, Cand]], score: dict) -> list[tuple[str,
 
 
 def _owner_examples(doc: Doc, sents: list[Sentence]) -> tuple[list[dict], list[str]]:
-    """Ranker rows: every candidate ORG mention of every gold RESULT/TARGET with an org."""
+    """Ranker rows: every candidate ORG mention of every gold event with an org (RESULT,
+    TARGET), or with an organiser (PLAN_LAUNCH) or recipient (AWARD) named in another sentence."""
     mentions = org_mentions(doc, {i: s.index for s in sents for i in s.idx})
     xs, ys = [], []
     for event in doc._.events or []:
-        role = OWNER_ROLE.get(event["type"])
+        role = OWNER_ROLE.get(event["type"]) or FALLBACK_ROLE.get(event["type"])
         gold = [a["text"].lower() for a in event["arguments"] if a["role"] == role]
-        if not gold:
+        sentence = event.get("sentence", 0)
+        if not gold or sentence >= len(sents):
             continue
-        cands, rows = feature_rows(mentions, event["trigger"]["start"], event.get("sentence", 0))
+        if role == FALLBACK_ROLE.get(event["type"]) and _in_sentence(doc, sents[sentence], event, role):
+            continue  # the fallback ranker learns only from bodies named in another sentence
+        cue = generic_cue(sents[sentence].low, sents[sentence].ent_tags)
+        cands, rows = feature_rows(mentions, event["trigger"]["start"], sentence, role, cue)
         xs += rows
         ys += ["1" if m.text.lower() in gold else "0" for m in cands]
     return xs, ys
+
+
+def _in_sentence(doc: Doc, sent: Sentence, event: dict, role: str) -> bool:
+    start, end = doc[sent.idx[0]].idx, doc[sent.idx[-1]].idx + len(doc[sent.idx[-1]])
+    return any(start <= a["start"] < end for a in event["arguments"] if a["role"] == role)
 
 
 def _fits(etype: str, role: str) -> bool:
@@ -330,9 +353,10 @@ def _gold_by_sentence(doc: Doc, sents: list[Sentence]) -> dict[int, tuple[dict, 
 
 @Language.factory(
     "vn_postal_events",
-    default_config={"role_threshold": 0.35, "resolve_org": True, "C": 2.0},
+    default_config={"role_threshold": 0.35, "resolve_org": True, "fallback_threshold": 0.5, "C": 1.0},
 )
 def make_events(nlp: Language, name: str, role_threshold: float, resolve_org: bool,
-                C: float) -> EventExtractor:
+                fallback_threshold: float, C: float) -> EventExtractor:  # noqa: N803 - sklearn's name
     register_extensions()
-    return EventExtractor(name, role_threshold=role_threshold, resolve_org=resolve_org, C=C)
+    return EventExtractor(name, role_threshold=role_threshold, resolve_org=resolve_org,
+                          fallback_threshold=fallback_threshold, C=C)

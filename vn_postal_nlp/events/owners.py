@@ -17,6 +17,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+# generic words that stand for a body named elsewhere (GUIDELINES §2: they resolve like ``org``)
+GENERIC_BODIES = ("đơn vị", "công ty", "chi nhánh", "nhà trường", "hội nghị", "đại hội", "tổng công ty",
+                  "ngân hàng", "tập đoàn", "doanh nghiệp", "bệnh viện", "cơ quan", "ngành", "hai bên",
+                  "trung tâm", "tỉnh", "nhà máy", "hợp tác xã")
 EXCHANGES = frozenset(("hose", "hnx", "upcom", "hsx", "sgdck", "nyse", "nasdaq"))
 CODE_CUES = frozenset(("mã", "mã:", "ck", "cp"))
 
@@ -52,12 +56,13 @@ FIRST = 3
 
 
 def candidates(mentions: list[Mention], trigger_start: int, sentence: int) -> list[Mention]:
-    """The last ``WINDOW`` earlier mentions, the first ``FIRST`` of the document, and the
-    trigger sentence's mentions after the trigger (bounded work however long the document)."""
+    """The last ``WINDOW`` earlier mentions, the trigger sentence's mentions after the trigger,
+    and the first ``FIRST`` of the document wherever they are (its main body, which a headline
+    names only later): bounded work however long the document."""
     earlier = [m for m in mentions if m.end <= trigger_start]
-    keep = {m.index for m in earlier[-WINDOW:]} | {m.index for m in earlier[:FIRST]}
-    later = [m for m in mentions if m.sentence == sentence and m.end > trigger_start]
-    return [m for m in earlier if m.index in keep] + later
+    keep = {m.index for m in earlier[-WINDOW:]} | {m.index for m in mentions[:FIRST]}
+    keep |= {m.index for m in mentions if m.sentence == sentence and m.end > trigger_start}
+    return [m for m in mentions if m.index in keep]
 
 
 def owner_features(m: Mention, cands: list[Mention], trigger_start: int, sentence: int,
@@ -73,6 +78,7 @@ def owner_features(m: Mention, cands: list[Mention], trigger_start: int, sentenc
         f"next={m.next}": 1,
         f"len={min(len(m.text.split()), 6)}": 1,
         f"freq={min(counts[m.text.lower()], 4)}": 1,
+        f"head={m.text.split()[0].lower()}": 1,
     }
     if m.prev == "(" and m.next == ")":
         feats["parens"] = 1
@@ -93,8 +99,28 @@ def owner_features(m: Mention, cands: list[Mention], trigger_start: int, sentenc
     return feats
 
 
-def feature_rows(mentions: list[Mention], trigger_start: int, sentence: int) -> tuple[list[Mention], list[dict]]:
+def generic_cue(low: list[str], ent_tags: list[str]) -> str:
+    """The first generic body word of a sentence outside its entities (``đơn vị``, ``công ty``
+    but not the ``tỉnh`` of ``UBND tỉnh``), or ``''``."""
+    text = f" {' '.join(w if tag == 'O' else '_' for w, tag in zip(low, ent_tags, strict=True))} "
+    found = [(text.find(f" {w} "), w) for w in GENERIC_BODIES if f" {w} " in text]
+    return min(found)[1] if found else ""
+
+
+def feature_rows(mentions: list[Mention], trigger_start: int, sentence: int, role: str,
+                 cue: str = "") -> tuple[list[Mention], list[dict]]:
+    """Candidates and their features; each feature also comes paired with the role sought
+    (``org``, ``organiser``, ``recipient``), so one ranker learns what they share and differ in.
+    ``cue`` is the trigger sentence's generic body word, if any: it tells the ranker that the
+    sentence names its body only indirectly."""
     cands = candidates(mentions, trigger_start, sentence)
     counts = Counter(m.text.lower() for m in mentions)
     first_text = mentions[0].text.lower() if mentions else ""
-    return cands, [owner_features(m, cands, trigger_start, sentence, counts, first_text) for m in cands]
+    rows = []
+    for m in cands:
+        feats = owner_features(m, cands, trigger_start, sentence, counts, first_text)
+        feats[f"cue={cue or 'none'}"] = 1
+        if cue and m.sentence < sentence:
+            feats["cue_earlier"] = 1
+        rows.append({**feats, **{f"{role}|{k}": v for k, v in feats.items()}})
+    return cands, rows

@@ -16,6 +16,8 @@ ROLE_KIND = {"metric": "METRIC", "plan": "PLAN", "award": "AWARD"}
 PARTY_ROLES = ("recipient", "giver", "organiser")
 SHARED_ROLES = {"org", "period", "date", "giver", "organiser"}
 OWNER_ROLE = {"RESULT": "org", "TARGET": "org"}
+# roles resolved across sentences only when the sentence itself names no one for them
+FALLBACK_ROLE = {"PLAN_LAUNCH": "organiser", "AWARD": "recipient"}
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
@@ -19,10 +20,12 @@ from spacy.util import filter_spans
 from vn_postal_nlp.errors import ModelNotFoundError
 from vn_postal_nlp.extensions import register_extensions
 from vn_postal_nlp.ner.features import sentence_features
+from vn_postal_nlp.ner.lexicons import Lexicons
 from vn_postal_nlp.ner.model import CrfTagger
 from vn_postal_nlp.text.normalise import norm_token
 
 MODEL_FILE = "model.crfsuite"
+LEXICON_FILE = "lexicons.json"
 
 
 def sentence_tokens(doc: Doc) -> Iterator[list[int]]:
@@ -54,10 +57,12 @@ class CrfNer:
     """spaCy pipe: features → CRF → BIO tags → ``doc.ents``."""
 
     def __init__(self, nlp: Language, name: str, *, c1: float, c2: float, max_iterations: int,
-                 use_words: bool) -> None:
+                 use_words: bool, use_lexicons: bool) -> None:
         self.name = name
-        self.cfg = {"c1": c1, "c2": c2, "max_iterations": max_iterations, "use_words": use_words}
+        self.cfg = {"c1": c1, "c2": c2, "max_iterations": max_iterations, "use_words": use_words,
+                    "use_lexicons": use_lexicons}
         self.model: CrfTagger | None = None
+        self.lexicons: Lexicons | None = None
 
     def _features(self, doc: Doc, idx: list[int]) -> list[list[str]]:
         texts = [doc[i].text for i in idx]
@@ -74,7 +79,8 @@ class CrfNer:
             words = ["I"] * len(idx)
             for a, _ in word_groups(joined, spans):
                 words[a] = "B"
-        return sentence_features(forms, words)
+        spaced = [bool(doc[i].whitespace_) for i in idx]
+        return sentence_features(forms, words, self.lexicons, spaced)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.model is None:
@@ -91,6 +97,8 @@ class CrfNer:
 
     def update_from(self, examples: Iterable[Example]) -> None:
         """Fit the CRF on gold examples (the CRF trains in one batch, not by gradient steps)."""
+        if self.cfg["use_lexicons"] and self.lexicons is None:
+            self.lexicons = Lexicons.from_underthesea()
         xs, ys = [], []
         for eg in examples:
             tags = {t.i: (t.ent_iob_ + "-" + t.ent_type_ if t.ent_type_ else "O") for t in eg.reference}
@@ -101,10 +109,18 @@ class CrfNer:
                                    max_iterations=self.cfg["max_iterations"])
 
     def to_bytes(self, *, exclude: tuple = ()) -> bytes:
-        return self.model.to_bytes() if self.model else b""
+        lex = self.lexicons
+        return srsly.msgpack_dumps({
+            "model": self.model.to_bytes() if self.model else b"",
+            "lexicons": None if lex is None else {"words": sorted(lex.words), "places": sorted(lex.places)},
+        })
 
     def from_bytes(self, data: bytes, *, exclude: tuple = ()) -> CrfNer:
-        self.model = CrfTagger.from_bytes(data) if data else None
+        parts = srsly.msgpack_loads(data)
+        self.model = CrfTagger.from_bytes(parts["model"]) if parts["model"] else None
+        lex = parts["lexicons"]
+        self.lexicons = None if lex is None else Lexicons(words=frozenset(lex["words"]),
+                                                          places=frozenset(lex["places"]))
         return self
 
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
@@ -113,20 +129,26 @@ class CrfNer:
         (path / "cfg.json").write_text(json.dumps(self.cfg, indent=2))
         if self.model:
             (path / MODEL_FILE).write_bytes(self.model.to_bytes())
+        if self.lexicons is not None:
+            self.lexicons.to_disk(path / LEXICON_FILE)
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> CrfNer:
         model_file = Path(path) / MODEL_FILE
         if not model_file.is_file():
             raise ModelNotFoundError(f"{model_file}: the entity model file is missing")
         self.model = CrfTagger.from_bytes(model_file.read_bytes())
+        if self.cfg["use_lexicons"]:
+            self.lexicons = Lexicons.from_disk(Path(path) / LEXICON_FILE)
         return self
 
 
 @Language.factory(
     "vn_postal_ner",
-    default_config={"c1": 0.05, "c2": 0.01, "max_iterations": 150, "use_words": False},
+    default_config={"c1": 0.05, "c2": 0.01, "max_iterations": 150, "use_words": False,
+                    "use_lexicons": True},
 )
 def make_ner(nlp: Language, name: str, c1: float, c2: float, max_iterations: int,
-             use_words: bool) -> CrfNer:
+             use_words: bool, use_lexicons: bool) -> CrfNer:
     register_extensions()
-    return CrfNer(nlp, name, c1=c1, c2=c2, max_iterations=max_iterations, use_words=use_words)
+    return CrfNer(nlp, name, c1=c1, c2=c2, max_iterations=max_iterations, use_words=use_words,
+                  use_lexicons=use_lexicons)

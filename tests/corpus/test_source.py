@@ -31,6 +31,8 @@ def test_marks_become_exact_offsets() -> None:
         ("[12,5 tỷ đồng]{MONEY=12500000000:VND}", {"amount": 12500000000, "currency": "VND"}),
         ("[21.000 đến 23.000 tỷ đồng]{MONEY=21000000000000..23000000000000:VND}",
          {"amount": 21000000000000, "amount_max": 23000000000000, "currency": "VND"}),
+        ("[78,7 USD]{MONEY=78.7:USD}", {"amount": 78.7, "currency": "USD"}),  # cents are kept
+        ("[3,2 tỷ yên]{MONEY=3200000000:JPY}", {"amount": 3200000000, "currency": "JPY"}),
         ("[8,2%]{PERCENT=8.2}", 8.2),
         ("[10 - 15%]{PERCENT=10..15}", [10, 15]),
         ("[quý III/2024]{DATE=2024-Q3}", "2024-Q3"),

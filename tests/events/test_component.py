@@ -76,6 +76,21 @@ def test_a_generic_organiser_or_recipient_resolves_to_the_body_named_before(
 @pytest.mark.parametrize(
     "text",
     [
+        "Bưu điện tỉnh Bạc Liêu tổ chức hội nghị khách hàng năm 2025.\n"
+        "Dịp này, Bưu điện tỉnh Bạc Liêu trao danh hiệu “Giao dịch viên thân thiện” cho 12 giao dịch viên.",
+        "Dịp này, Hiệp hội Thương mại điện tử Việt Nam biểu dương 20 nhà bán hàng nhỏ và vừa.",
+    ],
+)
+def test_the_giver_is_never_also_resolved_as_the_recipient(nlp, text: str) -> None:  # noqa: ANN001
+    (award,) = [e for e in events_of(nlp, text) if e["type"] == "AWARD"]
+    givers = {a["text"] for a in award["arguments"] if a["role"] == "giver"}
+    recipients = {a["text"] for a in award["arguments"] if a["role"] == "recipient"}
+    assert givers and not givers & recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ông Nguyễn Văn Hải, Giám đốc Bưu điện tỉnh Hà Giang, đã đến thăm xã Lũng Cú vào ngày 3/5.",
         "Bưu điện tỉnh Phú Thọ có 120 điểm phục vụ và 45.300 bưu gửi mỗi tháng.",
         "Chị Lan ở Hà Nội cho biết giá vàng hôm nay là 8 triệu đồng một chỉ.",

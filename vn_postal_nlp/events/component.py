@@ -184,7 +184,13 @@ class EventExtractor:
         if not cands or self.owner_model is None or "1" not in self.owner_model.classes:
             return
         probs = self.owner_model.predict_proba(rows)[:, self.owner_model.classes.index("1")]
-        if probs.max() < threshold:
+        # a body that already fills another role (the giver of an award) cannot fill this one
+        taken = [(a["start"], a["end"]) for a in event["arguments"]]
+        taken_text = {a["text"].lower() for a in event["arguments"]}
+        for k, m in enumerate(cands):
+            if m.text.lower() in taken_text or any(a < m.end and m.start < b for a, b in taken):
+                probs[k] = 0.0
+        if probs.max() < threshold or probs.max() == 0.0:
             return
         best = cands[int(probs.argmax())]
         event["arguments"].append({"role": role, "start": best.start, "end": best.end, "text": best.text})

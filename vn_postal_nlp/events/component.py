@@ -100,8 +100,9 @@ class EventExtractor:
         sents = read_sentences(doc)
         mentions = org_mentions(doc, {i: s.index for s in sents for i in s.idx})
         for sent in sents:
-            for event in self._sentence_events(doc, sent):
-                cue = generic_cue(sent.low, sent.ent_tags)
+            sentence_events = self._sentence_events(doc, sent)
+            cue = generic_cue(sent.low, sent.ent_tags) if sentence_events else ""
+            for event in sentence_events:
                 if self.cfg["resolve_org"] and event["type"] in OWNER_ROLE:
                     self._resolve_owner(event, mentions, OWNER_ROLE[event["type"]], cue)
                 role = FALLBACK_ROLE.get(event["type"])

@@ -109,18 +109,15 @@ class CrfNer:
                                    max_iterations=self.cfg["max_iterations"])
 
     def to_bytes(self, *, exclude: tuple = ()) -> bytes:
-        lex = self.lexicons
         return srsly.msgpack_dumps({
             "model": self.model.to_bytes() if self.model else b"",
-            "lexicons": None if lex is None else {"words": sorted(lex.words), "places": sorted(lex.places)},
+            "lexicons": None if self.lexicons is None else self.lexicons.to_dict(),
         })
 
     def from_bytes(self, data: bytes, *, exclude: tuple = ()) -> CrfNer:
         parts = srsly.msgpack_loads(data)
         self.model = CrfTagger.from_bytes(parts["model"]) if parts["model"] else None
-        lex = parts["lexicons"]
-        self.lexicons = None if lex is None else Lexicons(words=frozenset(lex["words"]),
-                                                          places=frozenset(lex["places"]))
+        self.lexicons = None if parts["lexicons"] is None else Lexicons.from_dict(parts["lexicons"])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:

@@ -64,10 +64,6 @@ class Lexicons:
         object.__setattr__(self, "_place_heads", _lengths_by_head(self.places))
 
     @classmethod
-    def empty(cls) -> Lexicons:
-        return cls(words=frozenset(), places=frozenset())
-
-    @classmethod
     def from_underthesea(cls) -> Lexicons:
         """Read the dictionary and the administrative units shipped with underthesea."""
         import underthesea
@@ -86,16 +82,21 @@ class Lexicons:
         places = set().union(*(_place_variants(n) for n in names))
         return cls(words=frozenset(words), places=frozenset(places))
 
+    def to_dict(self) -> dict[str, list[str]]:
+        return {"words": sorted(self.words), "places": sorted(self.places)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, list[str]]) -> Lexicons:
+        return cls(words=frozenset(data["words"]), places=frozenset(data["places"]))
+
     def to_disk(self, path: Path) -> None:
-        payload = {"words": sorted(self.words), "places": sorted(self.places)}
-        path.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        path.write_text(json.dumps(self.to_dict(), ensure_ascii=False), encoding="utf-8")
 
     @classmethod
     def from_disk(cls, path: Path) -> Lexicons:
         if not path.is_file():
             raise ModelNotFoundError(f"{path}: the entity model's lexicon file is missing")
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(words=frozenset(data["words"]), places=frozenset(data["places"]))
+        return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
     def word_links(self, low: list[str]) -> list[tuple[bool, bool]]:
         """For each syllable: does it form a dictionary word with the previous / next syllables?"""
